@@ -1,0 +1,2 @@
+export * from './identifiers.js';
+export * from './graph.js';

@@ -1,0 +1,3 @@
+export * from './stats.js';
+export * from './reduce.js';
+export * from './lookup.js';
