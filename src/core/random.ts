@@ -45,6 +45,18 @@ export function hashString(value: string): number {
   return h >>> 0;
 }
 
+/**
+ * FNV-1a followed by murmur3's finalizer: FNV-1a alone leaves the high bits of similar strings
+ * (sequential ids such as `member-1041`) correlated, so shares cut on the hash come out uneven.
+ * Use this wherever a hash is compared with a threshold.
+ */
+export function uniformHash(value: string): number {
+  let h = hashString(value);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /** Integer in [0, n). */
 export function randomInt(rng: Rng, n: number): number {
   return Math.floor(rng.next() * n);

@@ -8,7 +8,7 @@ import { applyMessage, replayStats } from '../profiles/reduce.js';
 import { emptyStats } from '../profiles/stats.js';
 import {
   eventsOfProfiles, existingMessageIds, findIdentifiers, identifiersOfProfiles, inTransaction, insertConsentChanges,
-  insertEvents, insertIdentifiers, insertMerges, loadProfiles, moveProfileRows, saveProfiles, supportsRowLocks,
+  insertEvents, insertIdentifiers, insertMerges, loadProfiles, moveProfileRows, profilesWithConsentChoice, saveProfiles, supportsRowLocks,
   type ConsentChange, type EventRow, type Executor, type MergeRecord, type ProfileRecord, type StoredIdentifier, type Store,
 } from '../store/index.js';
 import type { IngestedMessage, SegmentMessage } from './normalize.js';
@@ -135,10 +135,14 @@ async function ingestInTransaction(trx: Executor, lockRows: boolean, items: read
     current.set(profileId, record);
     return record;
   };
+  // Only consent someone chose takes part in a merge: an anonymous visitor's default (basic, no
+  // SMS or push) was never a choice and must not overrule the member's own.
+  const chosen = absorbed.size === 0 ? new Set<string>() : await profilesWithConsentChoice(trx, [...absorbed].flatMap(([into, froms]) => [into, ...froms]));
   for (const [into, froms] of absorbed) {
     const survivor = startOf(into);
     const parts = froms.map((id) => records.get(id)).filter((r): r is ProfileRecord => r !== undefined);
-    const consent = parts.reduce<Consent>((c, part) => mergeConsent(c, part.consent), survivor.consent);
+    const choices = [survivor, ...parts].filter((p) => chosen.has(p.profileId)).map((p) => p.consent);
+    const consent = choices.length === 0 ? survivor.consent : choices.reduce((c, next) => mergeConsent(c, next));
     if (!sameConsent(consent, survivor.consent) && records.has(into)) {
       consentChanges.push({ profileId: into, at: now, source: `merge:${froms.join(',')}`, before: survivor.consent, after: consent });
     }

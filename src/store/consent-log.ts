@@ -37,3 +37,13 @@ export async function consentHistory(db: Executor, profileId: string): Promise<C
     after: { tier: r.tier_after as ConsentTier, channels: parseJson(r.channels_after, {} as Consent['channels']) },
   }));
 }
+
+/** The profiles, among these, whose consent was ever set (by the member, an admin, an event or a merge). */
+export async function profilesWithConsentChoice(db: Executor, profileIds: readonly string[]): Promise<Set<string>> {
+  const chosen = new Set<string>();
+  for (const chunk of chunked([...new Set(profileIds)], 500)) {
+    const rows = await db.selectFrom('consent_log').select('profile_id').distinct().where('profile_id', 'in', chunk).execute();
+    for (const row of rows) chosen.add(row.profile_id);
+  }
+  return chosen;
+}

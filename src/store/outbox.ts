@@ -73,19 +73,38 @@ export async function getOutboxEntry(db: Executor, decisionId: string): Promise<
   return row === undefined ? undefined : toEntry(row);
 }
 
-/** Messages of these profiles that count as contact around a time window (for caps). */
-export async function touchesOfProfiles(db: Executor, profileIds: readonly string[], from: number, to: number): Promise<OutboxEntry[]> {
-  const found: OutboxEntry[] = [];
+/** A message that counts as contact for caps: the columns a guardrail needs, not the composed message. */
+export interface ContactTouch {
+  decisionId: string;
+  profileId: string;
+  action: string;
+  channel: Channel;
+  state: OutboxState;
+  promotional: boolean;
+  sendAt: number;
+  sentAt: number | null;
+}
+
+/** The contact (queued, sending or sent messages) of these members with `send_at` in [from, to). */
+export async function touchesOfProfiles(db: Executor, profileIds: readonly string[], from: number, to: number): Promise<ContactTouch[]> {
+  const found: ContactTouch[] = [];
   for (const chunk of chunked([...new Set(profileIds)])) {
+    // Asked by member and time only, so the planner takes outbox_profile: with the states in the
+    // query SQLite may walk outbox_due, every queued message for every chunk (quadratic in a batch).
     const rows = await db
       .selectFrom('outbox')
-      .selectAll()
+      .select(['decision_id', 'profile_id', 'action', 'channel', 'state', 'promotional', 'send_at', 'sent_at'])
       .where('profile_id', 'in', chunk)
-      .where('state', 'in', [...CONTACT_STATES])
       .where('send_at', '>=', from)
       .where('send_at', '<', to)
       .execute();
-    found.push(...rows.map(toEntry));
+    for (const r of rows) {
+      if (!CONTACT_STATES.includes(r.state as OutboxState)) continue;
+      found.push({
+        decisionId: r.decision_id, profileId: r.profile_id, action: r.action, channel: r.channel as Channel, state: r.state as OutboxState,
+        promotional: Number(r.promotional) === 1, sendAt: Number(r.send_at), sentAt: r.sent_at === null ? null : Number(r.sent_at),
+      });
+    }
   }
   return found;
 }

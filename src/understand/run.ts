@@ -3,7 +3,7 @@
 // hash of the profile id) and fits every model on it; the artifacts are stored. Pass 2 scores
 // every profile from its rollups and writes the scores page by page; scores left by earlier runs
 // for profiles that no longer exist are removed at the end.
-import { hashString, type DataClass, type Product } from '../core/index.js';
+import { uniformHash, type DataClass, type Product } from '../core/index.js';
 import type { MemberSnapshot } from '../features/index.js';
 import { SEGMENT_NAMES, type SegmentLabel } from '../models/segments/index.js';
 import {
@@ -69,7 +69,7 @@ export async function trainAndScore(store: Store, options: TrainOptions = {}): P
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const total = await countProfiles(store.db);
   const rate = Math.min(1, (options.maxTrainingMembers ?? DEFAULT_MAX_TRAINING_MEMBERS) / Math.max(total, 1));
-  const inSample = (profileId: string): boolean => rate >= 1 || hashString(`${seed}:${profileId}`) / 2 ** 32 < rate;
+  const inSample = (profileId: string): boolean => rate >= 1 || uniformHash(`${seed}:${profileId}`) / 2 ** 32 < rate;
 
   const sample: MemberSnapshot[] = [];
   let read = 0;

@@ -71,6 +71,31 @@ describeEachStore('ingest pipeline', ({ store }) => {
     expect(history.map((h) => h.source.split(':')[0])).toContain('merge');
   });
 
+  it('keeps the consent a member chose when an anonymous visitor who never chose merges in', async () => {
+    await ingestRaw(store(), [
+      { type: 'identify', userId: 'chooser', traits: { email: 'chooser@example.com' }, timestamp: t('2026-01-05T12:00:00Z') },
+      { type: 'track', userId: 'chooser', event: 'Consent Updated', properties: { tier: 'proactive', channels: { email: true, sms: true, push: true, in_app: true } }, timestamp: t('2026-01-05T12:01:00Z') },
+      { type: 'page', anonymousId: 'cookie-77', name: 'Home', timestamp: t('2026-01-06T12:00:00Z') },
+    ]);
+    const member = await findProfileId(store().db, 'userId', 'chooser');
+    const chosen = (await getProfile(store().db, member as string))?.consent;
+    expect(chosen).toMatchObject({ tier: 'proactive', channels: { sms: true, push: true } });
+    await ingestRaw(store(), [{ type: 'identify', userId: 'chooser', anonymousId: 'cookie-77', traits: {}, timestamp: t('2026-01-07T12:00:00Z') }]);
+    expect(await findProfileId(store().db, 'anonymousId', 'cookie-77')).toBe(member);
+    const merged = await getProfile(store().db, member as string);
+    expect(merged?.consent).toEqual(chosen);
+    // Whichever profile survives, the choice is what counts.
+    await ingestRaw(store(), [
+      { type: 'page', anonymousId: 'cookie-88', name: 'Home', timestamp: t('2026-01-08T12:00:00Z') },
+      { type: 'identify', anonymousId: 'cookie-88', traits: { email: 'other@example.com' }, timestamp: t('2026-01-08T12:01:00Z') },
+      { type: 'track', anonymousId: 'cookie-99', event: 'Consent Updated', properties: { tier: 'personalized' }, timestamp: t('2026-01-08T12:02:00Z') },
+    ]);
+    await ingestRaw(store(), [{ type: 'alias', previousId: 'cookie-99', userId: 'other-user' }, { type: 'identify', userId: 'other-user', anonymousId: 'cookie-88', traits: {} }]);
+    const other = await findProfileId(store().db, 'anonymousId', 'cookie-88');
+    expect(await findProfileId(store().db, 'anonymousId', 'cookie-99')).toBe(other);
+    expect((await getProfile(store().db, other as string))?.consent.tier).toBe('personalized');
+  });
+
   it('rolls up the live stats the moment ingest returns', async () => {
     const u = 'stats-user';
     await ingestRaw(store(), [

@@ -40,6 +40,10 @@ const RECENCY_HALF_LIFE_DAYS = 30;
 const FULL_ACTIONS_PER_MONTH = 2;
 
 const CLICKS: readonly string[] = [EVENTS.emailLinkClicked, EVENTS.messageClicked];
+// Sums are kept in integers (money in cents, scores in millionths) so that the order in which
+// members are read, which follows their random ids, cannot change the last digit of a result.
+const CENTS = 100;
+const SCORE_UNITS = 1e6;
 const TALLIED = [EVENTS.emailDelivered, EVENTS.emailOpened, ...CLICKS, EVENTS.unsubscribed];
 
 /**
@@ -58,12 +62,14 @@ class PilotTally {
   delivered = 0;
   opened = 0;
   clicked = 0;
+  /** Sum of engagement scores, in millionths. */
   engagement = 0;
   buyers = 0;
   repeaters = 0;
   csatSum = 0;
   csatCount = 0;
   optedOut = 0;
+  /** Revenue in cents. */
   revenue = 0;
 
   /** Both groups together: every field is a sum. */
@@ -81,11 +87,11 @@ class PilotTally {
       members: this.members,
       openRate: ratio(this.opened, this.delivered),
       clickRate: ratio(this.clicked, this.delivered),
-      engagementScore: ratio(this.engagement, this.members),
+      engagementScore: ratio(this.engagement / SCORE_UNITS, this.members),
       repeatRate90d: ratio(this.repeaters, this.buyers),
       csat: ratio(this.csatSum, this.csatCount),
       optOutRatePerMonth: this.members > 0 ? this.optedOut / this.members / months : null,
-      revenuePerMemberPerMonth: this.members > 0 ? this.revenue / this.members / months : null,
+      revenuePerMemberPerMonth: this.members > 0 ? this.revenue / CENTS / this.members / months : null,
     };
   }
 }
@@ -119,7 +125,7 @@ export async function pilotMetricsByGroup(store: Store, window: TimeWindow, hold
       if (tally === undefined) continue;
       const inWindow = own.filter((o) => o.timestamp >= window.from);
       if (inWindow.length > 0) {
-        tally.revenue += inWindow.reduce((sum, o) => sum + orderValue(o.properties), 0);
+        tally.revenue += inWindow.reduce((sum, o) => sum + Math.round(orderValue(o.properties) * CENTS), 0);
         engage(profileId, inWindow.length, (inWindow[inWindow.length - 1] as EventDoc).timestamp);
       }
       const recent = own.filter((o) => o.timestamp >= repeatFrom).length;
@@ -135,7 +141,7 @@ export async function pilotMetricsByGroup(store: Store, window: TimeWindow, hold
       tally.csatSum += score;
       tally.csatCount += 1;
     }
-    for (const [profileId, a] of activity) (armOfMember.get(profileId) as PilotTally).engagement += engagementScore(a, window);
+    for (const [profileId, a] of activity) (armOfMember.get(profileId) as PilotTally).engagement += Math.round(engagementScore(a, window) * SCORE_UNITS);
   }
   return { all: arms.treated.plus(arms.holdout).metrics(window), treated: arms.treated.metrics(window), holdout: arms.holdout.metrics(window) };
 }
