@@ -1,5 +1,5 @@
 // npm run bench:decide -- [--members 2300000] [--weeks 52] [--seed 1] [--rates 100,300] [--seconds 30]
-//                        [--synchronous full|normal] [--skip-http] [--skip-batch] [--no-split] [--no-prototype]
+//                        [--synchronous full|normal] [--skip-http] [--skip-batch] [--no-split]
 // The decision engine's speed (issue 4). Prints figures; asserts nothing.
 //
 // Data: the simulated Athena world of bench/weekly.ts (bench/support/big-store.ts: a year of
@@ -19,7 +19,6 @@
 //    own (peak RSS is its own), `now` = the Monday after the history. runBatch is single-threaded.
 //    Then the prototype split: two processes, each running runBatch's loop over half of the
 //    profile-id range, on the same SQLite file (one writer at a time) — does a second core help?
-//    And the prototype fix of the recent-messages query (bench/support/touches-prototype.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -160,11 +159,6 @@ function batchChild(db: string, now: number, extra: string[] = [], ready?: (go: 
   });
 }
 
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => a[k] === b[k]);
-}
-
 async function batch(scored: string, now: number, profiles: number): Promise<void> {
   const db = tmp('decide-batch');
   const rows: string[] = [];
@@ -193,13 +187,6 @@ async function batch(scored: string, now: number, profiles: number): Promise<voi
         members: low.members + high.members, seconds: wall, cpuSeconds: low.cpuSeconds + high.cpuSeconds, peakRssMb: low.peakRssMb + high.peakRssMb,
       });
       log(`  halves: ${fmt(low.members)} in ${fmt(low.seconds, 1)} s and ${fmt(high.members)} in ${fmt(high.seconds, 1)} s; ${loadText()}`);
-    }
-    if (!has('--no-prototype')) {
-      copySqlite(scored, db);
-      log(`batch: the range loop with the prototype recent-messages query (touches-prototype.ts), one process; ${loadText()}`);
-      const fixed = await batchChild(db, now, ['--prototype-touches']);
-      row('prototype fix of the outbox query, 1 process', fixed);
-      log(`  ${fmt(fixed.members)} members in ${fmt(fixed.seconds, 1)} s; same decisions as runBatch: ${sameCounts(fixed.decisions, single.decisions)}; ${loadText()}`);
     }
   } finally {
     removeSqlite(db);

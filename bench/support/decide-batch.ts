@@ -1,7 +1,7 @@
 // Child process of bench/decide.ts: one batch decision pass over a database, in a process of its
 // own so that its peak memory is its own. Decisions only: no composer (DecideDeps.compose is
 // optional; without it a message is recorded for review with no content, as runBatch would).
-//   npx tsx bench/support/decide-batch.ts --db <file> --now <ms> [--page-size 2000] [--after <id>] [--before <id>] [--compose] [--wait] [--prototype-touches]
+//   npx tsx bench/support/decide-batch.ts --db <file> --now <ms> [--page-size 2000] [--after <id>] [--before <id>] [--compose] [--wait]
 // Without --after/--before it runs src/decide runBatch itself. With a profile-id range it runs
 // runBatch's loop (the same calls, copied below) over that range only: a prototype of splitting
 // the batch between processes, which runBatch cannot do today. Prints one JSON line.
@@ -12,7 +12,6 @@ import {
 import { createEngine } from '../../src/engine/engine.js';
 import { inTransaction, loadArms, openStore, profileIdPage, supportsRowLocks } from '../../src/store/index.js';
 import { argValue, numberArg, peakRssMb } from './big-store.js';
-import { loadMemberContextsIndexed } from './touches-prototype.js';
 
 const db = argValue('db');
 if (db === undefined) throw new Error('--db is required');
@@ -20,9 +19,6 @@ const now = numberArg('now', Date.now());
 const pageSize = numberArg('page-size', 2000);
 const after = argValue('after');
 const before = argValue('before');
-/** Use the prototype fix of the recent-messages query (touches-prototype.ts) in the range loop. */
-const prototype = process.argv.includes('--prototype-touches');
-const loadContexts = prototype ? loadMemberContextsIndexed : loadMemberContexts;
 
 /** runBatch's loop (src/decide/batch.ts) restricted to profile ids in (after, before). */
 async function rangeBatch(deps: DecideDeps): Promise<{ members: number; decisions: Record<string, number> }> {
@@ -36,7 +32,7 @@ async function rangeBatch(deps: DecideDeps): Promise<{ members: number; decision
     if (ids.length === 0) break;
     cursor = ids[ids.length - 1];
     const decided = await inTransaction(deps.store, async (trx) => {
-      const contexts = await loadContexts(trx, deps, ids, now, supportsRowLocks(deps.store));
+      const contexts = await loadMemberContexts(trx, deps, ids, now, supportsRowLocks(deps.store));
       const items: DecisionToRecord[] = [];
       for (const [profileId, context] of contexts) {
         const decision = decideForMember({
@@ -69,7 +65,7 @@ try {
   const startedAt = Date.now();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = after === undefined && before === undefined && !prototype ? await runBatch(deps, { now, pageSize }) : await rangeBatch(deps);
+  const result = after === undefined && before === undefined ? await runBatch(deps, { now, pageSize }) : await rangeBatch(deps);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   process.stdout.write(`${JSON.stringify({ result: { members: result.members, decisions: result.decisions, seconds, startedAt, endedAt: Date.now(), cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: peakRssMb() } })}\n`);

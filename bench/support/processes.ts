@@ -33,7 +33,16 @@ export async function startNode(script: string, args: string[], env: NodeJS.Proc
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A server that has not finished shutting down 15 s after SIGTERM is killed, so a
+        // benchmark always ends; the warning says so.
+        const timer = setTimeout(() => {
+          process.stderr.write(`${script} did not exit 15 s after SIGTERM; killing it\n`);
+          child.kill('SIGKILL');
+        }, 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

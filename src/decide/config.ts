@@ -67,9 +67,16 @@ export const actionSchema = z.strictObject({
   priority: z.number().int().default(0),
   caps: z.strictObject({ per7Days: z.number().int().positive().optional(), cooldownDays: z.number().nonnegative().optional() }).default({}),
   humanReview: z.boolean().default(false),
-  /** Event-triggered action: decided `afterHours` after `event`, cancelled if any `cancelOn` event happens first. */
+  /**
+   * Event-triggered action: decided `afterHours` after `event`, cancelled if any `cancelOn` event
+   * happens first, expired if found more than `maxDelayHours` after it was due (a reminder days
+   * late, e.g. after importing old events, does more harm than none).
+   */
   trigger: z
-    .strictObject({ event: z.string().min(1), afterHours: z.number().positive(), cancelOn: z.array(z.string().min(1)).default([]) })
+    .strictObject({
+      event: z.string().min(1), afterHours: z.number().positive(), cancelOn: z.array(z.string().min(1)).default([]),
+      maxDelayHours: z.number().positive().default(48),
+    })
     .optional(),
 });
 export type ActionConfig = z.infer<typeof actionSchema>;

@@ -77,6 +77,7 @@ export function formatDemo(result: DemoResult): string {
     for (const x of result.examples) lines.push(`  • ${x.action}${x.channel ? ` (${x.channel})` : ''}: ${x.why}`);
   }
   lines.push('', `databases: ${Object.entries(result.databases).map(([p, where]) => `${p} → ${where}`).join('; ')}`);
-  lines.push(`finished in ${result.seconds.toFixed(1)} s`);
+  const stages = Object.entries(result.stageSeconds).map(([stage, seconds]) => `${stage} ${seconds.toFixed(1)} s`);
+  lines.push(`finished in ${result.seconds.toFixed(1)} s${stages.length > 0 ? ` (Attune arm: ${stages.join(', ')})` : ''}`);
   return `${lines.join('\n')}\n`;
 }

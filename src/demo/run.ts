@@ -52,6 +52,8 @@ export interface DemoResult {
   /** Where each arm's data is: a SQLite file, or a PostgreSQL schema. */
   databases: Partial<Record<DemoPolicy, string>>;
   seconds: number;
+  /** Where the Attune arm's time went, in seconds (summed over the weeks). */
+  stageSeconds: Partial<Record<'history' | 'score' | 'learn' | 'decide' | 'deliver' | 'simulate' | 'measure', number>>;
 }
 
 export interface ArmTarget {
@@ -138,17 +140,25 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     pilot: {}, holdout: null, ethics: null, examples: [], arms: {},
     databases: Object.fromEntries(options.policies.map((p) => [p, targets[p].label])),
     seconds: 0,
+    stageSeconds: {},
   };
 
   if (options.policies.includes('attune')) {
     const store = await openArm(targets.attune, options);
     try {
+      const lap = performance.now();
       const history = await loadHistory(store, world, (stage, done, total) => progress('attune', stage, done, total));
+      result.stageSeconds.history = (performance.now() - lap) / 1000;
       const engine = await createEngine(store, options.configPath !== undefined ? { configPath: options.configPath } : {});
       const weeks = await runAttuneArm(store, world, engine, options.weeks, { retrainEveryWeeks: options.retrainEveryWeeks ?? 4, seed: options.seed },
         (stage, done, total) => progress('attune', `week ${done}/${total}`, done, total));
+      for (const stage of ['score', 'learn', 'decide', 'deliver', 'simulate'] as const) {
+        result.stageSeconds[stage] = weeks.reduce((sum, w) => sum + w.seconds[stage], 0);
+      }
       progress('attune', 'measuring', 0, 1);
+      const measuring = performance.now();
       const attune = await attuneResults(store, engine.config, window, window.to - WEEK_MS);
+      result.stageSeconds.measure = (performance.now() - measuring) / 1000;
       result.pilot.attune = attune.pilot;
       result.holdout = attune.holdout;
       result.ethics = attune.ethics;

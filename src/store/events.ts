@@ -115,14 +115,23 @@ export interface EventHead {
   receivedAt: number;
 }
 
-/** Named events received after a cursor, oldest first (for trigger scanning). */
-export async function eventsReceivedAfter(db: Executor, names: readonly string[], after: { receivedAt: number; messageId: string }, limit: number): Promise<EventHead[]> {
-  if (names.length === 0) return [];
+/** A position in the receipt order of one event name: after this receipt time and message id. */
+export interface ReceiptCursor {
+  receivedAt: number;
+  messageId: string;
+}
+
+/**
+ * Events of one name received after a cursor, in (received_at, message_id) order, for trigger
+ * scanning. One range of the index (event, received_at, message_id): events that share a receipt
+ * time (one import, one simulated history) are not sorted again for every page.
+ */
+export async function eventsReceivedAfter(db: Executor, name: string, after: ReceiptCursor, limit: number): Promise<EventHead[]> {
   const rows = await db
     .selectFrom('events')
     .select(['message_id', 'profile_id', 'event', 'timestamp', 'received_at'])
-    .where('event', 'in', [...names])
-    .where((eb) => eb.or([eb('received_at', '>', after.receivedAt), eb.and([eb('received_at', '=', after.receivedAt), eb('message_id', '>', after.messageId)])]))
+    .where('event', '=', name)
+    .where((eb) => eb(eb.refTuple('received_at', 'message_id'), '>', eb.tuple(after.receivedAt, after.messageId)))
     .orderBy('received_at')
     .orderBy('message_id')
     .limit(limit)

@@ -2,7 +2,8 @@
 import { chunked } from './chunks.js';
 import type { Executor } from './database.js';
 
-export type TriggerState = 'pending' | 'decided' | 'cancelled';
+/** `expired`: found too long after it was due to be acted on. */
+export type TriggerState = 'pending' | 'decided' | 'cancelled' | 'expired';
 
 export interface Trigger {
   triggerId: string;

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { parseConfig } from '../../src/decide/config.js';
 import { learnOutcomes, processTriggers, runBatch, type DecideDeps } from '../../src/decide/index.js';
 import { findProfileId } from '../../src/profiles/index.js';
-import { decisionsOfProfile, listOutbox, loadArms, transitionOutbox } from '../../src/store/index.js';
+import { decisionsOfProfile, listOutbox, loadArms, setSetting, transitionOutbox } from '../../src/store/index.js';
 import { alwaysWorthConfig, plainComposer } from '../support/decide.js';
 import { ingestRaw } from '../support/ingest.js';
 import { describeEachStore } from '../support/stores.js';
@@ -24,26 +24,27 @@ const cartConfig = parseConfig({
   timing: { defaultHour: 0 },
 });
 
+const consent = (userId: string) => ({ type: 'track', userId, event: 'Consent Updated', properties: { tier: 'proactive' }, timestamp: iso(T0 - HOUR) });
+const checkout = (userId: string, at: number) => ({ type: 'track', userId, event: 'Checkout Started', timestamp: iso(at), properties: { products: [{ product_id: 'vest', price: 90 }] } });
+
 describeEachStore('the decision cycle', ({ store }) => {
   const deps = (config = cartConfig): DecideDeps => ({ store: store(), config, compose: plainComposer });
-  const consent = (userId: string) => ({ type: 'track', userId, event: 'Consent Updated', properties: { tier: 'proactive' }, timestamp: iso(T0 - HOUR) });
-  const checkout = (userId: string, at: number) => ({ type: 'track', userId, event: 'Checkout Started', timestamp: iso(at), properties: { products: [{ product_id: 'vest', price: 90 }] } });
 
   it('sends a cart reminder a day after an abandoned checkout, and cancels it if the order completes first', async () => {
     await ingestRaw(store(), [consent('abandoner'), checkout('abandoner', T0), consent('buyer'), checkout('buyer', T0)]);
     await ingestRaw(store(), [{ type: 'track', userId: 'buyer', event: 'Order Completed', timestamp: iso(T0 + 3 * HOUR), properties: { revenue: 90 } }]);
 
     const early = await processTriggers(deps(), T0 + 2 * HOUR);
-    expect(early).toEqual({ created: 2, decided: 0, cancelled: 0 });
+    expect(early).toEqual({ created: 2, decided: 0, cancelled: 0, expired: 0 });
     const due = await processTriggers(deps(), T0 + 25 * HOUR);
-    expect(due).toEqual({ created: 0, decided: 1, cancelled: 1 });
+    expect(due).toEqual({ created: 0, decided: 1, cancelled: 1, expired: 0 });
 
     const abandoner = (await findProfileId(store().db, 'userId', 'abandoner')) as string;
     const buyer = (await findProfileId(store().db, 'userId', 'buyer')) as string;
     expect((await decisionsOfProfile(store().db, abandoner)).map((d) => [d.mode, d.action])).toEqual([['trigger', 'cart_reminder']]);
     expect(await decisionsOfProfile(store().db, buyer)).toEqual([]);
     // Scanning again finds nothing new: triggers are created once per event.
-    expect(await processTriggers(deps(), T0 + 26 * HOUR)).toEqual({ created: 0, decided: 0, cancelled: 0 });
+    expect(await processTriggers(deps(), T0 + 26 * HOUR)).toEqual({ created: 0, decided: 0, cancelled: 0, expired: 0 });
   });
 
   it('learns from outcomes a week after sending: an order rewards the action, an unsubscribe penalises it', async () => {
@@ -87,5 +88,36 @@ describeEachStore('the decision cycle', ({ store }) => {
     const again = await runBatch(deps(config), { now: now + HOUR, pageSize: 17 });
     expect(again.decisions.promo ?? 0).toBe(0);
     expect(again.rejections['guardrail.cap.daily']).toBeGreaterThan(0);
+  });
+});
+
+describeEachStore('event triggers', ({ store }) => {
+  const deps = (): DecideDeps => ({ store: store(), config: cartConfig, compose: plainComposer });
+
+  it('expires the triggers of old events instead of sending reminders days late', async () => {
+    await ingestRaw(store(), [consent('importer'), checkout('importer', T0)]);
+    // First scan three days after the checkout: due two days ago, more than maxDelayHours (48).
+    expect(await processTriggers(deps(), T0 + 73 * HOUR)).toEqual({ created: 1, decided: 0, cancelled: 0, expired: 1 });
+    const importer = (await findProfileId(store().db, 'userId', 'importer')) as string;
+    expect(await decisionsOfProfile(store().db, importer)).toEqual([]);
+  });
+
+  it('pages through many trigger events received at the same moment, each once', async () => {
+    // One import: every event has the same receipt time, and the scan reads 1,000 per page.
+    const events = Array.from({ length: 1_205 }, (_, i) => checkout(`bulk-${i}`, T0 + (i % 7) * HOUR));
+    await ingestRaw(store(), events);
+    const first = await processTriggers(deps(), T0);
+    expect(first.created).toBe(1_205);
+    expect(await processTriggers(deps(), T0)).toMatchObject({ created: 0 });
+  });
+
+  it('continues from a trigger cursor stored in the older single form', async () => {
+    // This store's other events were received now (2026 and later), after T0 + 1 h: rewind them.
+    await store().db.updateTable('events').set({ received_at: T0 - 2 * HOUR }).execute();
+    await ingestRaw(store(), [checkout('before-upgrade', T0)], T0);
+    const [seen] = await store().db.selectFrom('events').select(['received_at', 'message_id']).where('event', '=', 'Checkout Started').where('received_at', '=', T0).execute();
+    await setSetting(store().db, 'trigger_cursor', JSON.stringify({ receivedAt: Number(seen?.received_at), messageId: seen?.message_id }));
+    await ingestRaw(store(), [checkout('after-upgrade', T0)], T0 + HOUR);
+    expect(await processTriggers(deps(), T0)).toMatchObject({ created: 1 });
   });
 });

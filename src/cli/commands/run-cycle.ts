@@ -53,7 +53,7 @@ export function registerRunCommand(program: Command): void {
       const pct = (n: number) => `${((n / Math.max(1, batch.members)) * 100).toFixed(1)}%`;
       const lines = [
         `learned from ${learned.learned} outcomes (${learned.rewards} rewards, ${learned.penalties} penalties; ${learned.notDelivered} never delivered)`,
-        `triggers: ${triggers.created} new, ${triggers.decided} decided, ${triggers.cancelled} cancelled`,
+        `triggers: ${triggers.created} new, ${triggers.decided} decided, ${triggers.cancelled} cancelled, ${triggers.expired} expired`,
         `decided for ${batch.members} members in ${batch.seconds.toFixed(1)} s:`,
         ...Object.entries(batch.decisions).sort((a, b) => b[1] - a[1]).map(([action, n]) => `  ${action.padEnd(28)} ${String(n).padStart(8)}  ${pct(n)}`),
         `silence rate ${(batch.silenceRate * 100).toFixed(1)}%, hand-overs ${batch.handovers}, holdout ${batch.holdout} (${pct(batch.holdout)})`,
