@@ -45,6 +45,8 @@ export function explainDecision(decision: Decision, tier: ConsentTier): Explanat
   if (dataClasses.length > 0) {
     sentences.push(`This was based on ${listOf(dataClasses.map((c) => DATA_CLASS_PHRASES[c]))}.`);
   } else if (decision.action !== 'silence' && decision.action !== 'human_outreach') {
+    // The action's own reason may rest on data the tier does not allow: say what is true instead.
+    if (sentences.length === 0) sentences.push('This is a message we send to many of our members.');
     sentences.push('It was not based on your personal activity.');
   }
   sentences.push('You can change what we use, or how we contact you, on your preferences page at any time.');
