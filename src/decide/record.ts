@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { allowsPersonalization, type Decision } from '../core/index.js';
 import {
-  appendAudit, insertDecisions, insertOutbox, insertTasks, type Executor, type NewOutboxEntry, type ProfileRecord, type Task,
+  appendAudit, insertDecisions, insertOutbox, insertTasks, type AuditEntry, type Executor, type NewOutboxEntry, type ProfileRecord, type Task,
 } from '../store/index.js';
 import type { ActionConfig, AttuneConfig } from './config.js';
 import type { MemberView } from './member-view.js';
@@ -51,17 +51,19 @@ export function taskContext(decision: Decision, profile: ProfileRecord, view: Me
   };
 }
 
-/** Stores decisions with their messages and tasks (call inside a transaction). */
-export async function recordDecisions(
-  trx: Executor,
-  config: AttuneConfig,
-  items: readonly DecisionToRecord[],
-  compose: Composer | undefined,
-  now: number,
-): Promise<void> {
+/** What recording decisions writes: plain data, so it can be prepared in another thread. */
+export interface PreparedRecords {
+  decisions: Decision[];
+  outbox: NewOutboxEntry[];
+  tasks: Task[];
+  audit: Array<Omit<AuditEntry, 'entryId'>>;
+}
+
+/** Composes the messages and builds the tasks of these decisions; writes nothing. */
+export async function prepareRecords(config: AttuneConfig, items: readonly DecisionToRecord[], compose: Composer | undefined, now: number): Promise<PreparedRecords> {
   const outbox: NewOutboxEntry[] = [];
   const tasks: Task[] = [];
-  const audit: Parameters<typeof appendAudit>[1][number][] = [];
+  const audit: PreparedRecords['audit'] = [];
   for (const { decision, profile, view } of items) {
     if (decision.action === 'human_outreach') {
       const task: Task = {
@@ -87,8 +89,24 @@ export async function recordDecisions(
       audit.push({ at: now, actor: 'attune', subjectType: 'review', subjectId: decision.decisionId, profileId: decision.profileId, action: 'held', detail: { reasons } });
     }
   }
-  await insertDecisions(trx, items.map((i) => i.decision));
-  await insertOutbox(trx, outbox, now);
-  await insertTasks(trx, tasks);
-  await appendAudit(trx, audit);
+  return { decisions: items.map((i) => i.decision), outbox, tasks, audit };
+}
+
+/** Writes prepared records (call inside a transaction). */
+export async function writeRecords(trx: Executor, records: PreparedRecords, now: number): Promise<void> {
+  await insertDecisions(trx, records.decisions);
+  await insertOutbox(trx, records.outbox, now);
+  await insertTasks(trx, records.tasks);
+  await appendAudit(trx, records.audit);
+}
+
+/** Stores decisions with their messages and tasks (call inside a transaction). */
+export async function recordDecisions(
+  trx: Executor,
+  config: AttuneConfig,
+  items: readonly DecisionToRecord[],
+  compose: Composer | undefined,
+  now: number,
+): Promise<void> {
+  await writeRecords(trx, await prepareRecords(config, items, compose, now), now);
 }

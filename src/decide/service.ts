@@ -3,7 +3,7 @@
 // concurrent calls for the same member see each other's queued messages (caps hold).
 import { createRng, hashString, type Channel, type Decision, type DecisionMode } from '../core/index.js';
 import {
-  inTransaction, loadArms, loadProfiles, profilesWithRecentTasks, supportsRowLocks, touchesOfProfiles,
+  inTransaction, loadArms, loadProfiles, lockProfiles, profilesWithRecentTasks, supportsRowLocks, touchesOfProfiles,
   type ArmCounts, type Executor, type ProfileRecord, type Store,
 } from '../store/index.js';
 import type { AttuneConfig } from './config.js';
@@ -30,11 +30,8 @@ export interface MemberContext {
   recentHandover: boolean;
 }
 
-/** Everything the engine needs for these members, read in a handful of queries. */
-export async function loadMemberContexts(db: Executor, deps: DecideDeps, profileIds: readonly string[], now: number, lock = false): Promise<Map<string, MemberContext>> {
-  const profiles = await loadProfiles(db, profileIds, lock);
-  const ids = [...profiles.keys()];
-  const scores = deps.loadScores ? await deps.loadScores(db, ids) : new Map<string, MemberScores>();
+/** The contact that counts against the caps, per member, and who was handed over recently. */
+async function loadContacts(db: Executor, deps: Pick<DecideDeps, 'config'>, ids: readonly string[], now: number) {
   const outbox = await touchesOfProfiles(db, ids, now - 30 * DAY_MS, now + 30 * DAY_MS);
   const handedOver = await profilesWithRecentTasks(db, ids, now - deps.config.handover.repeatAfterDays * DAY_MS);
   const touchesByProfile = new Map<string, Touch[]>();
@@ -43,11 +40,35 @@ export async function loadMemberContexts(db: Executor, deps: DecideDeps, profile
     list.push({ decisionId: entry.decisionId, action: entry.action, channel: entry.channel, sendAt: entry.sendAt, sentAt: entry.sentAt, promotional: entry.promotional });
     touchesByProfile.set(entry.profileId, list);
   }
+  return { touchesOf: (id: string) => touchesByProfile.get(id) ?? [], handedOver };
+}
+
+/** Everything the engine needs for these members, read in a handful of queries. */
+export async function loadMemberContexts(db: Executor, deps: DecideDeps, profileIds: readonly string[], now: number, lock = false): Promise<Map<string, MemberContext>> {
+  const profiles = await loadProfiles(db, profileIds, lock);
+  const ids = [...profiles.keys()];
+  const scores = deps.loadScores ? await deps.loadScores(db, ids) : new Map<string, MemberScores>();
+  const { touchesOf, handedOver } = await loadContacts(db, deps, ids, now);
   const contexts = new Map<string, MemberContext>();
   for (const [id, profile] of profiles) {
-    contexts.set(id, { profile, view: buildMemberView(profile, scores.get(id), now), touches: touchesByProfile.get(id) ?? [], recentHandover: handedOver.has(id) });
+    contexts.set(id, { profile, view: buildMemberView(profile, scores.get(id), now), touches: touchesOf(id), recentHandover: handedOver.has(id) });
   }
   return contexts;
+}
+
+/**
+ * What a decision depended on besides the member's profile: the messages that count against
+ * the caps and a recent hand-over. Two reads with the same fingerprint would decide alike.
+ */
+export function contactFingerprint(context: Pick<MemberContext, 'touches' | 'recentHandover'>): string {
+  return `${context.touches.map((t) => `${t.decisionId}:${t.sendAt}`).sort().join(',')}|${context.recentHandover}`;
+}
+
+/** The contact fingerprint of each of these members that still exists (locking their rows where the database can). */
+export async function contactFingerprints(db: Executor, deps: Pick<DecideDeps, 'config'>, profileIds: readonly string[], now: number, lock: boolean): Promise<Map<string, string>> {
+  const ids = [...(await lockProfiles(db, profileIds, lock))];
+  const { touchesOf, handedOver } = await loadContacts(db, deps, ids, now);
+  return new Map(ids.map((id) => [id, contactFingerprint({ touches: touchesOf(id), recentHandover: handedOver.has(id) })]));
 }
 
 export function armLookup(arms: ReadonlyMap<string, ArmCounts>) {

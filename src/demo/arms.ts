@@ -2,9 +2,10 @@
 // through the real ingest path. The Attune arm runs the whole loop each simulated week —
 // learn from last week's outcomes, re-score, decide event triggers and every member, compose,
 // lint, queue, and deliver through the outbox worker to a simulated channel.
-import { learnOutcomes, processTriggers, runBatch, type BatchSummary } from '../decide/index.js';
+import { learnOutcomes, processTriggers, runBatch, type AttuneConfig, type BatchSummary, type DecideDeps } from '../decide/index.js';
 import { deliverDue } from '../deliver/worker.js';
 import type { Engine } from '../engine/engine.js';
+import { BatchPool, type BatchPoolOptions } from '../engine/parallel-batch.js';
 import { streamHistory, simulateWeek, weekStartMs, WEEK_MS, type Touch, type WeekTotals, type World } from '../sim/index.js';
 import { identifiersOfProfiles, upsertProducts, type Store } from '../store/index.js';
 import { trainAndScore } from '../understand/index.js';
@@ -102,10 +103,36 @@ export interface AttuneArmOptions {
   /** Re-fit and re-score every this many weeks (scores are always refreshed in week 0). */
   retrainEveryWeeks: number;
   seed: number;
+  /** Decide on worker threads that open the same database (see src/engine/parallel-batch.ts); default: this thread. */
+  parallel?: Omit<BatchPoolOptions, 'config'>;
+}
+
+/**
+ * The world reports a week of events at once (simulateWeek), so the arm first sees a trigger
+ * event up to a week after it happened. Triggers may be that late here rather than expire after
+ * `maxDelayHours`, as they would with events arriving live; older ones (the history) still expire.
+ */
+export function weeklyTriggerDelays(config: AttuneConfig): AttuneConfig {
+  const late = WEEK_MS / HOUR_MS;
+  return {
+    ...config,
+    actions: config.actions.map((a) => (a.trigger === undefined ? a : { ...a, trigger: { ...a.trigger, maxDelayHours: Math.max(a.trigger.maxDelayHours, late) } })),
+  };
 }
 
 export async function runAttuneArm(store: Store, world: World, engine: Engine, weeks: number, options: AttuneArmOptions, progress: ArmProgress): Promise<AttuneWeekLog[]> {
-  const deps = { store, ...engine.decide };
+  const deps = { store, ...engine.decide, config: weeklyTriggerDelays(engine.decide.config) };
+  const pool = options.parallel !== undefined && (options.parallel.threads ?? 2) > 1 ? await BatchPool.start({ ...options.parallel, config: deps.config }) : undefined;
+  try {
+    return await attuneWeeks(store, world, engine, deps, pool, weeks, options, progress);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function attuneWeeks(
+  store: Store, world: World, engine: Engine, deps: DecideDeps, pool: BatchPool | undefined, weeks: number, options: AttuneArmOptions, progress: ArmProgress,
+): Promise<AttuneWeekLog[]> {
   let clock = world.calendar.nowMs;
   const delivery = simulatedDelivery(memberIndexLookup(store), () => clock);
   const logs: AttuneWeekLog[] = [];
@@ -120,7 +147,7 @@ export async function runAttuneArm(store: Store, world: World, engine: Engine, w
     await learnOutcomes(store, start);
     const learn = lap();
     const triggers = await processTriggers(deps, start);
-    const batch = await runBatch(deps, { now: start });
+    const batch = pool !== undefined ? await pool.run(deps, { now: start }) : await runBatch(deps, { now: start });
     const decide = lap();
     // The outbox worker runs every simulated hour of the week: quiet hours and send-time
     // preferences spread the sends, and every send is re-checked against consent at that hour.

@@ -2,6 +2,7 @@
 // seeded world, every event through the real ingest path, measured by the real reports.
 // Baseline arms run on other cores while the Attune arm runs the whole loop here.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { loadConfig, resolveConfigPath } from '../decide/index.js';
 import { createEngine } from '../engine/engine.js';
@@ -35,6 +36,8 @@ export interface DemoOptions {
   configPath?: string;
   /** Re-fit the models every this many weeks (default 4). */
   retrainEveryWeeks?: number;
+  /** Worker threads for the Attune arm's weekly decisions (default: the machine's cores; 1 = none). */
+  threads?: number;
   progress?: (arm: DemoPolicy, stage: string, done: number, total: number) => void;
 }
 
@@ -150,7 +153,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       const history = await loadHistory(store, world, (stage, done, total) => progress('attune', stage, done, total));
       result.stageSeconds.history = (performance.now() - lap) / 1000;
       const engine = await createEngine(store, options.configPath !== undefined ? { configPath: options.configPath } : {});
-      const weeks = await runAttuneArm(store, world, engine, options.weeks, { retrainEveryWeeks: options.retrainEveryWeeks ?? 4, seed: options.seed },
+      const parallel = {
+        target: targets.attune.target, open: armOpenOptions(targets.attune), threads: options.threads ?? availableParallelism(),
+        ...(options.configPath !== undefined ? { engine: { configPath: options.configPath } } : {}),
+      };
+      const weeks = await runAttuneArm(store, world, engine, options.weeks, { retrainEveryWeeks: options.retrainEveryWeeks ?? 4, seed: options.seed, parallel },
         (stage, done, total) => progress('attune', `week ${done}/${total}`, done, total));
       for (const stage of ['score', 'learn', 'decide', 'deliver', 'simulate'] as const) {
         result.stageSeconds[stage] = weeks.reduce((sum, w) => sum + w.seconds[stage], 0);

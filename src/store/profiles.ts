@@ -65,6 +65,17 @@ export async function loadProfiles(db: Executor, profileIds: readonly string[], 
   return found;
 }
 
+/** Which of these profiles exist, locking their rows where the database can (as loadProfiles, without reading them). */
+export async function lockProfiles(db: Executor, profileIds: readonly string[], lock: boolean): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const chunk of chunked([...new Set(profileIds)].sort())) {
+    let query = db.selectFrom('profiles').select('profile_id').where('profile_id', 'in', chunk).orderBy('profile_id');
+    if (lock) query = query.forUpdate();
+    for (const row of await query.execute()) found.add(row.profile_id);
+  }
+  return found;
+}
+
 export async function getProfile(db: Executor, profileId: string): Promise<ProfileRecord | undefined> {
   const row = await db.selectFrom('profiles').selectAll().where('profile_id', '=', profileId).executeTakeFirst();
   return row === undefined ? undefined : toRecord(row);

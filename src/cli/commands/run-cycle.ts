@@ -1,11 +1,13 @@
 // `attune run`: the weekly cycle. Learn from last week's outcomes, decide due event triggers,
 // then decide for every member (composing and queueing their messages), and summarise.
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../../decide/config.js';
-import { learnOutcomes, processTriggers, runBatch } from '../../decide/index.js';
+import { learnOutcomes, processTriggers } from '../../decide/index.js';
 import { createEngine } from '../../engine/engine.js';
-import { countProfiles } from '../../store/index.js';
+import { runParallelBatch } from '../../engine/parallel-batch.js';
+import { countProfiles, resolveDatabaseTarget } from '../../store/index.js';
 import { progressBar } from '../progress.js';
 import { CliError, parseOptions, printJson } from '../run.js';
 import { addDbOption, withStore } from '../store.js';
@@ -16,6 +18,7 @@ const options = z.object({
   json: z.boolean().optional(),
   now: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date-time').transform((v) => Date.parse(v)).optional(),
   pageSize: z.coerce.number().int().min(1).max(50_000).default(2000),
+  threads: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
 });
 
 export function registerRunCommand(program: Command): void {
@@ -23,6 +26,7 @@ export function registerRunCommand(program: Command): void {
     .option('--config <file>', 'attune.config.json (default: $ATTUNE_CONFIG, ./attune.config.json, the Athena example)')
     .option('--now <iso>', 'decide as of this time (default: now)')
     .option('--page-size <n>', 'members per transaction', '2000')
+    .option('--threads <n>', 'worker threads that read, decide and compose (default: the number of cores)')
     .option('--json', 'print the summary as JSON')
     .action(async (raw: Record<string, unknown>) => {
       const opts = parseOptions(options, raw);
@@ -39,7 +43,10 @@ export function registerRunCommand(program: Command): void {
         const triggers = await processTriggers(deps, now);
         const bar = progressBar('deciding', await countProfiles(store.db));
         try {
-          const batch = await runBatch(deps, { now, pageSize: opts.pageSize, onProgress: (members) => bar.update(members, 'members') });
+          const batch = await runParallelBatch(deps, {
+            now, pageSize: opts.pageSize, threads: opts.threads, target: resolveDatabaseTarget(opts.db),
+            ...(opts.config ? { engine: { configPath: opts.config } } : {}), onProgress: (members) => bar.update(members, 'members'),
+          });
           return { learned, triggers, batch };
         } finally {
           bar.stop();
