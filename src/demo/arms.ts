@@ -122,7 +122,7 @@ export function weeklyTriggerDelays(config: AttuneConfig): AttuneConfig {
 
 export async function runAttuneArm(store: Store, world: World, engine: Engine, weeks: number, options: AttuneArmOptions, progress: ArmProgress): Promise<AttuneWeekLog[]> {
   const deps = { store, ...engine.decide, config: weeklyTriggerDelays(engine.decide.config) };
-  const pool = options.parallel !== undefined && (options.parallel.threads ?? 2) > 1 ? await BatchPool.start({ ...options.parallel, config: deps.config }) : undefined;
+  const pool = options.parallel !== undefined && (options.parallel.threads ?? 2) > 1 ? await BatchPool.start(store, { ...options.parallel, config: deps.config }) : undefined;
   try {
     return await attuneWeeks(store, world, engine, deps, pool, weeks, options, progress);
   } finally {

@@ -11,7 +11,8 @@ import {
   contactFingerprints, decidePage, DEFAULT_PAGE_SIZE, emptySummary, finishSummary, prepareRecords, runBatch, tally,
   writeRecords, type AttuneConfig, type BatchOptions, type BatchSummary, type DecideDeps, type PreparedRecords,
 } from '../decide/index.js';
-import { inTransaction, loadArms, profileIdPage, supportsRowLocks, type ArmCounts, type OpenOptions } from '../store/index.js';
+import { randomUUID } from 'node:crypto';
+import { getSetting, inTransaction, loadArms, profileIdPage, setSetting, supportsRowLocks, type ArmCounts, type OpenOptions, type Store } from '../store/index.js';
 import type { EngineOptions } from './engine.js';
 
 /** What the workers need to open the same database and build the same engine. */
@@ -32,7 +33,20 @@ export interface ParallelBatchOptions extends BatchOptions, Omit<BatchPoolOption
   onPageDecided?: (ids: readonly string[]) => Promise<void>;
 }
 
-export type BatchWorkerInput = Omit<BatchPoolOptions, 'threads'>;
+export interface BatchWorkerInput extends Omit<BatchPoolOptions, 'threads'> {
+  /** The main database's identity: a worker that opened another database refuses to work. */
+  databaseId: string;
+}
+
+const DATABASE_ID = 'database.id';
+
+/** A random id stored in the database once, so that another connection can tell it reached the same one. */
+export async function databaseId(store: Store): Promise<string> {
+  const stored = await getSetting(store.db, DATABASE_ID);
+  if (stored !== undefined) return stored;
+  await setSetting(store.db, DATABASE_ID, randomUUID());
+  return (await getSetting(store.db, DATABASE_ID)) as string;
+}
 
 export type WorkerRequest = { kind: 'page'; ids: readonly string[]; now: number; arms: ReadonlyMap<string, ArmCounts> } | { kind: 'close' };
 export type WorkerReply =
@@ -52,9 +66,12 @@ function workerThread(input: BatchWorkerInput): Worker {
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${entry}); })`, { eval: true, workerData: input });
 }
 
-/** One worker, one request at a time. */
+/** Queue depth per worker: the next page is already there when one is done (the main thread may be writing). */
+const PAGES_IN_FLIGHT = 2;
+
+/** One worker; it answers requests in the order they were sent. */
 class BatchWorker {
-  private waiting: ((reply: WorkerReply) => void) | null = null;
+  private readonly waiting: Array<(reply: WorkerReply) => void> = [];
   private failure: Error | null = null;
 
   private constructor(private readonly worker: Worker) {
@@ -70,20 +87,18 @@ class BatchWorker {
   }
 
   private settle(reply: WorkerReply): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    waiting?.(reply);
+    this.waiting.shift()?.(reply);
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
-    this.settle({ kind: 'error', message: error.message });
+    while (this.waiting.length > 0) this.settle({ kind: 'error', message: error.message });
   }
 
   private next(kind: WorkerReply['kind']): Promise<WorkerReply> {
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.waiting = (reply) => (reply.kind === 'error' ? reject(new Error(`batch worker: ${reply.message}`)) : reply.kind === kind ? resolve(reply) : reject(new Error(`batch worker: expected ${kind}, got ${reply.kind}`)));
+      this.waiting.push((reply) => (reply.kind === 'error' ? reject(new Error(`batch worker: ${reply.message}`)) : reply.kind === kind ? resolve(reply) : reject(new Error(`batch worker: expected ${kind}, got ${reply.kind}`))));
     });
   }
 
@@ -117,11 +132,13 @@ function without(records: PreparedRecords, excluded: ReadonlySet<string>): Prepa
 export class BatchPool {
   private constructor(private readonly workers: BatchWorker[]) {}
 
-  static async start(options: BatchPoolOptions): Promise<BatchPool> {
-    const input: BatchWorkerInput = { target: options.target, open: options.open, engine: options.engine, config: options.config };
+  static async start(store: Store, options: BatchPoolOptions): Promise<BatchPool> {
+    const input: BatchWorkerInput = { target: options.target, open: options.open, engine: options.engine, config: options.config, databaseId: await databaseId(store) };
     const threads = Math.max(1, options.threads ?? availableParallelism());
-    const started = await Promise.allSettled(Array.from({ length: threads }, () => BatchWorker.start(input)));
-    const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    // The first worker alone: it finds out whether the target is right before others open it too.
+    const first = await BatchWorker.start(input);
+    const started = await Promise.allSettled(Array.from({ length: threads - 1 }, () => BatchWorker.start(input)));
+    const workers = [first, ...started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))];
     const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failure !== undefined) {
       await Promise.all(workers.map((w) => w.close()));
@@ -179,7 +196,7 @@ export class BatchPool {
     const work = async (worker: BatchWorker) => {
       while (!failed) {
         // Bounded: a page waiting to be written holds its composed messages in memory.
-        while (queuedWrites >= this.workers.length) await writing;
+        while (queuedWrites >= this.workers.length * PAGES_IN_FLIGHT) await writing;
         const ids = await takePage();
         if (ids === undefined) return;
         const result = await worker.decide(ids, now, arms);
@@ -201,7 +218,7 @@ export class BatchPool {
         writes.push(written);
       }
     };
-    await Promise.all(this.workers.map(work));
+    await Promise.all(this.workers.flatMap((worker) => Array.from({ length: PAGES_IN_FLIGHT }, () => work(worker))));
     await Promise.all(writes);
     return finishSummary(summary, started);
   }
@@ -216,7 +233,7 @@ export async function runParallelBatch(deps: DecideDeps, options: ParallelBatchO
   const threads = options.threads ?? availableParallelism();
   // An in-memory SQLite database cannot be opened by another thread.
   if (threads <= 1 || options.target === ':memory:') return runBatch(deps, options);
-  const pool = await BatchPool.start({ ...options, threads, config: deps.config });
+  const pool = await BatchPool.start(deps.store, { ...options, threads, config: deps.config });
   try {
     return await pool.run(deps, options);
   } finally {

@@ -1,5 +1,8 @@
 // The weekly batch on worker threads decides exactly as the single-threaded batch, and a
 // real-time decision that slips in between a worker's read and the write does not break a cap.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { EXAMPLE_CONFIG_PATH, decideAndRecord, runBatch, type DecideDeps } from '../../src/decide/index.js';
 import { createEngine, type EngineOptions } from '../../src/engine/engine.js';
@@ -92,5 +95,14 @@ describeEachStore('the weekly batch on worker threads', ({ store, target }) => {
     const decided = await store().db.selectFrom('decisions').select(['action', 'mode']).where('profile_id', '=', member).execute();
     expect(decided.map((d) => d.mode).sort()).toEqual(['batch', 'realtime']);
     expect(decided.find((d) => d.mode === 'batch')?.action).not.toBe('promo');
+  }, 60_000);
+
+  it('refuses to run, writing nothing, when the workers reach another database', async () => {
+    await clearDecisions(store());
+    const engine = await createEngine(store(), ENGINE);
+    const deps: DecideDeps = { store: store(), ...engine.decide };
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'attune-other-')), 'attune.db');
+    await expect(runParallelBatch(deps, { now: NOW, threads: 2, target: elsewhere, engine: ENGINE })).rejects.toThrow(/another database/);
+    expect(await store().db.selectFrom('decisions').select('decision_id').execute()).toEqual([]);
   }, 60_000);
 });
