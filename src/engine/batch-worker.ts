@@ -5,13 +5,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { decidePage, prepareRecords, type DecideDeps } from '../decide/index.js';
 import { getSetting, openStore } from '../store/index.js';
 import { createEngine } from './engine.js';
-import type { BatchWorkerInput, WorkerReply, WorkerRequest } from './parallel-batch.js';
+import { DATABASE_ID, type BatchWorkerInput, type WorkerReply, type WorkerRequest } from './parallel-batch.js';
 
 const port = parentPort;
 if (port === null) throw new Error('batch-worker must run in a worker thread');
 const input = workerData as BatchWorkerInput;
 const store = await openStore(input.target, input.open);
-if ((await getSetting(store.db, 'database.id')) !== input.databaseId) {
+if ((await getSetting(store.db, DATABASE_ID)) !== input.databaseId) {
   await store.close();
   throw new Error(`the worker opened another database than the batch's (${store.location}); pass the target the store was opened with`);
 }

@@ -5,13 +5,13 @@
 // again, there, for any member whose contact changed since the worker read it (a real-time
 // decision slipped in). So the caps hold exactly as in the single-threaded runBatch, and the
 // decisions are the same: seeds depend only on member and time.
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
   contactFingerprints, decidePage, DEFAULT_PAGE_SIZE, emptySummary, finishSummary, prepareRecords, runBatch, tally,
   writeRecords, type AttuneConfig, type BatchOptions, type BatchSummary, type DecideDeps, type PreparedRecords,
 } from '../decide/index.js';
-import { randomUUID } from 'node:crypto';
 import { getSetting, inTransaction, loadArms, profileIdPage, setSetting, supportsRowLocks, type ArmCounts, type OpenOptions, type Store } from '../store/index.js';
 import type { EngineOptions } from './engine.js';
 
@@ -38,7 +38,7 @@ export interface BatchWorkerInput extends Omit<BatchPoolOptions, 'threads'> {
   databaseId: string;
 }
 
-const DATABASE_ID = 'database.id';
+export const DATABASE_ID = 'database.id';
 
 /** A random id stored in the database once, so that another connection can tell it reached the same one. */
 export async function databaseId(store: Store): Promise<string> {
