@@ -2,6 +2,7 @@
 // through the real ingest path. The Attune arm runs the whole loop each simulated week —
 // learn from last week's outcomes, re-score, decide event triggers and every member, compose,
 // lint, queue, and deliver through the outbox worker to a simulated channel.
+import { availableParallelism } from 'node:os';
 import { learnOutcomes, processTriggers, runBatch, type AttuneConfig, type BatchSummary, type DecideDeps } from '../decide/index.js';
 import { deliverDue } from '../deliver/worker.js';
 import type { Engine } from '../engine/engine.js';
@@ -122,7 +123,7 @@ export function weeklyTriggerDelays(config: AttuneConfig): AttuneConfig {
 
 export async function runAttuneArm(store: Store, world: World, engine: Engine, weeks: number, options: AttuneArmOptions, progress: ArmProgress): Promise<AttuneWeekLog[]> {
   const deps = { store, ...engine.decide, config: weeklyTriggerDelays(engine.decide.config) };
-  const pool = options.parallel !== undefined && (options.parallel.threads ?? 2) > 1 ? await BatchPool.start(store, { ...options.parallel, config: deps.config }) : undefined;
+  const pool = options.parallel !== undefined && (options.parallel.threads ?? availableParallelism()) > 1 ? await BatchPool.start(store, { ...options.parallel, config: deps.config }) : undefined;
   try {
     return await attuneWeeks(store, world, engine, deps, pool, weeks, options, progress);
   } finally {
