@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { loadConfig, resolveConfigPath } from '../decide/index.js';
 import type { PilotMetrics } from '../measure/reports/index.js';
-import { createWorld, streamHistory, WEEK_MS, type World } from '../sim/index.js';
+import { createWorld, WEEK_MS } from '../sim/index.js';
 import { openStore } from '../store/index.js';
 import { loadHistory, runBaselineArm, totalCounts, type ArmProgress, type MessageCounts } from './arms.js';
 import { baselineProgram, type BaselinePolicy } from './baselines.js';
@@ -20,8 +20,6 @@ export interface BaselineArmInput {
   members: number;
   historyWeeks: number;
   weeks: number;
-  /** The history is already in the database (copied from the Attune arm's): its message counts. */
-  historyLoaded?: MessageCounts;
 }
 
 export interface BaselineArmResult {
@@ -37,7 +35,7 @@ export async function runBaseline(input: BaselineArmInput, progress: ArmProgress
   try {
     const world = createWorld({ seed: input.seed, members: input.members, historyWeeks: input.historyWeeks });
     const from = world.calendar.nowMs;
-    const history = input.historyLoaded !== undefined ? skipHistory(world, input.historyLoaded, progress) : await loadHistory(store, world, progress);
+    const history = await loadHistory(store, world, progress);
     const logs = await runBaselineArm(store, world, baselineProgram(input.policy), input.weeks, progress);
     const messages = totalCounts(history, logs);
     progress('measuring', 0, 1);
@@ -47,17 +45,6 @@ export async function runBaseline(input: BaselineArmInput, progress: ArmProgress
   } finally {
     await store.close();
   }
-}
-
-/** Brings the world to the end of its history without storing it again (the same messages, already stored). */
-function skipHistory(world: World, stored: MessageCounts, progress: ArmProgress): MessageCounts {
-  let generated = 0;
-  for (const chunk of streamHistory(world)) {
-    generated += chunk.messages.length;
-    progress('history (simulated; stored once for all arms)', chunk.endMember, world.members.count);
-  }
-  if (generated !== stored.generated) throw new Error(`the shared history had ${stored.generated} messages, this world ${generated}`);
-  return stored;
 }
 
 type WorkerMessage =

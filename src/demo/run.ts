@@ -1,14 +1,14 @@
 // `attune demo`: a simulated loyalty program, run under each policy on identical copies of one
 // seeded world, every event through the real ingest path, measured by the real reports.
 // Baseline arms run on other cores while the Attune arm runs the whole loop here.
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { loadConfig, resolveConfigPath } from '../decide/index.js';
 import { createEngine } from '../engine/engine.js';
 import type { PilotMetrics } from '../measure/reports/index.js';
 import { createWorld, WEEK_MS } from '../sim/index.js';
-import { checkpointSqlite, countProfiles, dropPostgresSchema, getSetting, isPostgresUrl, openStore, setSetting, type OpenOptions, type Store } from '../store/index.js';
+import { countProfiles, dropPostgresSchema, getSetting, isPostgresUrl, openStore, setSetting, type OpenOptions, type Store } from '../store/index.js';
 import { loadHistory, runAttuneArm, totalCounts, type MessageCounts } from './arms.js';
 import { startBaseline, type BaselineArmResult } from './baseline-arm.js';
 import { BASELINE_POLICIES, type BaselinePolicy } from './baselines.js';
@@ -121,30 +121,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const from = world.calendar.nowMs;
   const window = { from, to: from + options.weeks * WEEK_MS };
 
-  // On SQLite the history is ingested once, into the Attune arm's file, and copied to the
-  // baselines' files: the same messages would give the same rows, and ingesting them once leaves
-  // the second core to the baselines' weeks instead of a second ingest of the same history.
-  const shareHistory = options.policies.includes('attune') && options.policies.length > 1 && targets.attune.schema === undefined;
-  let attuneStore: Store | undefined;
-  let sharedHistory: MessageCounts | undefined;
-  const lap = performance.now();
-  if (shareHistory) {
-    attuneStore = await openArm(targets.attune, options);
-    try {
-      sharedHistory = await loadHistory(attuneStore, world, (stage, done, total) => progress('attune', stage, done, total));
-      await checkpointSqlite(attuneStore);
-      for (const policy of options.policies) {
-        if (policy === 'attune') continue;
-        for (const suffix of ['-wal', '-shm']) rmSync(`${targets[policy].target}${suffix}`, { force: true });
-        copyFileSync(targets.attune.target, targets[policy].target);
-      }
-    } catch (error) {
-      await attuneStore.close();
-      throw error;
-    }
-  }
-  const historySeconds = (performance.now() - lap) / 1000;
-
   const baselines: Array<Promise<BaselineArmResult>> = [];
   for (const policy of options.policies) {
     if (policy === 'attune') continue;
@@ -155,7 +131,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       policy: policy as BaselinePolicy, target: arm.target, ...(arm.schema !== undefined ? { schema: arm.schema } : {}),
       ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
       seed: options.seed, members: options.members, historyWeeks: options.historyWeeks, weeks: options.weeks,
-      ...(sharedHistory !== undefined ? { historyLoaded: sharedHistory } : {}),
     }, (stage, done, total) => progress(policy, stage, done, total)));
   }
   // A failed baseline must not leave an unhandled rejection while the Attune arm runs.
@@ -172,11 +147,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
 
   if (options.policies.includes('attune')) {
-    const store = attuneStore ?? (await openArm(targets.attune, options));
+    const store = await openArm(targets.attune, options);
     try {
-      const started = performance.now();
-      const history = sharedHistory ?? (await loadHistory(store, world, (stage, done, total) => progress('attune', stage, done, total)));
-      result.stageSeconds.history = sharedHistory !== undefined ? historySeconds : (performance.now() - started) / 1000;
+      const lap = performance.now();
+      const history = await loadHistory(store, world, (stage, done, total) => progress('attune', stage, done, total));
+      result.stageSeconds.history = (performance.now() - lap) / 1000;
       const engine = await createEngine(store, options.configPath !== undefined ? { configPath: options.configPath } : {});
       const parallel = {
         target: targets.attune.target, open: armOpenOptions(targets.attune), threads: options.threads ?? availableParallelism(),

@@ -247,16 +247,6 @@ export async function inTransaction<T>(store: Store, work: (trx: Executor) => Pr
   }
 }
 
-/**
- * SQLite: moves every committed page from the WAL into the database file and empties the WAL, so
- * the file alone is a complete copy while nothing writes. Fails if another connection holds it up.
- */
-export async function checkpointSqlite(store: Store): Promise<void> {
-  if (store.dialect !== 'sqlite') throw new Error('checkpointSqlite: not an SQLite store');
-  const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
-  if (Number(rows[0]?.busy ?? 0) !== 0) throw new Error(`the checkpoint of ${store.location} was held up by another connection`);
-}
-
 /** Row lock for read-modify-write on PostgreSQL; SQLite's single writer needs none. */
 export function supportsRowLocks(store: Pick<Store, 'dialect'>): boolean {
   return store.dialect === 'postgres';
