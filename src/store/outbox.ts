@@ -74,16 +74,7 @@ export async function getOutboxEntry(db: Executor, decisionId: string): Promise<
 }
 
 /** A message that counts as contact for caps: the columns a guardrail needs, not the composed message. */
-export interface ContactTouch {
-  decisionId: string;
-  profileId: string;
-  action: string;
-  channel: Channel;
-  state: OutboxState;
-  promotional: boolean;
-  sendAt: number;
-  sentAt: number | null;
-}
+export type ContactTouch = Pick<OutboxEntry, 'decisionId' | 'profileId' | 'action' | 'channel' | 'state' | 'promotional' | 'sendAt' | 'sentAt'>;
 
 /** The contact (queued, sending or sent messages) of these members with `send_at` in [from, to). */
 export async function touchesOfProfiles(db: Executor, profileIds: readonly string[], from: number, to: number): Promise<ContactTouch[]> {
