@@ -41,7 +41,7 @@ export interface BatchWorkerInput extends Omit<BatchPoolOptions, 'threads'> {
 export const DATABASE_ID = 'database.id';
 
 /** A random id stored in the database once, so that another connection can tell it reached the same one. */
-export async function databaseId(store: Store): Promise<string> {
+async function databaseId(store: Store): Promise<string> {
   const stored = await getSetting(store.db, DATABASE_ID);
   if (stored !== undefined) return stored;
   await setSetting(store.db, DATABASE_ID, randomUUID());
@@ -147,10 +147,6 @@ export class BatchPool {
     return new BatchPool(workers);
   }
 
-  get threads(): number {
-    return this.workers.length;
-  }
-
   /** One pass over every member, as runBatch; `deps.config` must be the pool's configuration. */
   async run(deps: DecideDeps, options: Omit<ParallelBatchOptions, keyof BatchPoolOptions> = {}): Promise<BatchSummary> {
     const started = performance.now();
@@ -167,9 +163,12 @@ export class BatchPool {
       const page = paging.then(async () => {
         if (exhausted) return undefined;
         const ids = await profileIdPage(deps.store.db, after, pageSize);
-        if (ids.length === 0) exhausted = true;
-        else after = ids[ids.length - 1];
-        return ids.length === 0 ? undefined : ids;
+        if (ids.length === 0) {
+          exhausted = true;
+          return undefined;
+        }
+        after = ids[ids.length - 1];
+        return ids;
       });
       paging = page.catch(() => undefined);
       return page;
@@ -178,15 +177,14 @@ export class BatchPool {
     const writePage = (ids: readonly string[], result: Extract<WorkerReply, { kind: 'page' }>) => inTransaction(deps.store, async (trx) => {
       const current = await contactFingerprints(trx, deps, ids, now, lock);
       const changed = new Set(ids.filter((id) => current.get(id) !== result.fingerprints.get(id)));
-      let records = changed.size === 0 ? result.records : without(result.records, changed);
+      const kept = changed.size === 0 ? result.records : without(result.records, changed);
+      await writeRecords(trx, kept, now);
       const again = [...changed].filter((id) => current.has(id)); // the others were erased meanwhile
-      if (again.length > 0) {
-        const { items } = await decidePage(deps, trx, again, now, arms, lock);
-        const redone = await prepareRecords(deps.config, items, deps.compose, now);
-        records = { decisions: [...records.decisions, ...redone.decisions], outbox: [...records.outbox, ...redone.outbox], tasks: [...records.tasks, ...redone.tasks], audit: [...records.audit, ...redone.audit] };
-      }
-      await writeRecords(trx, records, now);
-      return records.decisions;
+      if (again.length === 0) return kept.decisions;
+      const { items } = await decidePage(deps, trx, again, now, arms, lock);
+      const redone = await prepareRecords(deps.config, items, deps.compose, now);
+      await writeRecords(trx, redone, now);
+      return [...kept.decisions, ...redone.decisions];
     });
 
     let writing: Promise<unknown> = Promise.resolve();

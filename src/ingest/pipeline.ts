@@ -2,7 +2,7 @@
 // resolved (and merged), consent changes applied and audited, stats rolled up, events appended.
 // When the transaction commits, the profile is already fresh (DESIGN.md §3).
 import { randomUUID } from 'node:crypto';
-import { applyConsentUpdate, consentUpdateFromMessage, defaultConsent, mergeConsent, sameConsent, type Consent } from '../consent/index.js';
+import { applyConsentUpdate, consentUpdateFromMessage, defaultConsent, mergeConsent, sameConsent } from '../consent/index.js';
 import { extractIdentifiers, IdentityGraph, type Identifier, type MergeCause } from '../identity/index.js';
 import { applyMessage, replayStats } from '../profiles/reduce.js';
 import { emptyStats } from '../profiles/stats.js';
